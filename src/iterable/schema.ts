@@ -232,12 +232,16 @@ export function validateDefinition(name: DefinitionName, value: unknown): string
     }
     if (node.format === 'int32' || node.format === 'int64') {
       const [min, max] = INTEGER_RANGES[node.format]
-      if ((current as number) < min || (current as number) > max) problems.push(`${at(path)} is out of ${node.format} range`)
+      if ((current as number) < min || (current as number) > max)
+        problems.push(`${at(path)} is out of ${node.format} range`)
     }
-    if (node.enum && !node.enum.includes(current as string)) problems.push(`${at(path)} is not one of Iterable's values`)
+    if (node.enum && !node.enum.includes(current as string))
+      problems.push(`${at(path)} is not one of Iterable's values`)
 
     if (expected === 'array' && node.items) {
-      ;(current as unknown[]).forEach((item, index) => pending.push({ node: node.items!, value: item, path: `${path}[${index}]` }))
+      ;(current as unknown[]).forEach((item, index) =>
+        pending.push({ node: node.items!, value: item, path: `${path}[${index}]` })
+      )
     }
     if (expected === 'object' && node.properties) {
       const record = current as Record<string, unknown>

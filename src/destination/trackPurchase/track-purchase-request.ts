@@ -1,0 +1,36 @@
+import { toCommerceItem, type CommerceItem } from '../../iterable/commerce'
+import { convertDates, toUnixSeconds } from '../../iterable/dates'
+import { definedOnly, toIterableUser, type IterableUser } from '../users'
+import type { Payload } from './generated-types'
+
+/** Iterable's TrackPurchaseRequest. */
+export interface TrackPurchaseRequest {
+  id?: string
+  user: IterableUser
+  items: CommerceItem[]
+  total: number
+  createdAt?: number
+  dataFields?: Record<string, unknown>
+  campaignId?: number
+  templateId?: number
+}
+
+/** The order's own data, without `products`: they already travel as the purchase's items. */
+function purchaseDataFields(dataFields: Payload['dataFields']): Record<string, unknown> | undefined {
+  if (!dataFields) return undefined
+  const { products: _products, ...rest } = dataFields
+  return convertDates(rest)
+}
+
+export function toTrackPurchaseRequest(payload: Payload): TrackPurchaseRequest {
+  return definedOnly({
+    id: payload.id || undefined,
+    user: toIterableUser(payload.user),
+    items: payload.items.map(toCommerceItem),
+    total: payload.total,
+    createdAt: toUnixSeconds(payload.createdAt),
+    dataFields: purchaseDataFields(payload.dataFields),
+    campaignId: payload.campaignId,
+    templateId: payload.templateId
+  })
+}
