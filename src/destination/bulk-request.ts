@@ -69,7 +69,9 @@ export async function sendInBulk<P extends Identity & { batch_size?: number }, I
     }
     items[index] = spec.toItem(payload)
     const envelope = JSON.stringify({ ...spec.requestProperties?.(payload), [spec.listKey]: [] })
-    groups.set(envelope, [...(groups.get(envelope) ?? []), index])
+    const group = groups.get(envelope)
+    if (group) group.push(index)
+    else groups.set(envelope, [index])
   })
 
   const maxItems = Math.max(1, Math.floor(payloads[0]?.batch_size ?? DEFAULT_BATCH_SIZE))
