@@ -86,8 +86,7 @@ export async function sendInBulk<P extends Identity & { batch_size?: number }, I
       const index = indices[position]
       entries[index] = errorEntry(
         413,
-        `This ${spec.listKey === 'events' ? 'event' : 'user'} alone is larger than the ${MAX_REQUEST_BODY_BYTES} bytes Iterable accepts in a request`,
-        items[index]
+        `This ${spec.listKey === 'events' ? 'event' : 'user'} alone is larger than the ${MAX_REQUEST_BODY_BYTES} bytes Iterable accepts in a request`
       )
     }
     for (const positions of packing.requests) {

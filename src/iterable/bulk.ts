@@ -9,6 +9,8 @@ export interface BulkItemKey {
   email?: string
   userId?: string
   eventName?: string
+  /** A bulk user update may carry a new email here; Iterable reports a bad or taken one by that address. */
+  dataFields?: { email?: unknown }
 }
 
 /** Why Iterable refused one item of a bulk request. */
@@ -73,10 +75,13 @@ export function rejectionsInBulkReply(reply: unknown, items: readonly BulkItemKe
   }
   const disallowedEventNames = new Set(stringsAt(reply, 'disallowedEventNames'))
 
-  return items.map(({ email, userId, eventName }) => {
-    const byEmail = email === undefined ? undefined : rejected.email.get(normalize('email', email))
-    const byUserId = userId === undefined ? undefined : rejected.userId.get(userId)
-    if (byEmail ?? byUserId) return byEmail ?? byUserId
+  const byEmail = (email: unknown) =>
+    typeof email === 'string' ? rejected.email.get(normalize('email', email)) : undefined
+
+  return items.map(({ email, userId, eventName, dataFields }) => {
+    const rejection =
+      byEmail(email) ?? (userId === undefined ? undefined : rejected.userId.get(userId)) ?? byEmail(dataFields?.email)
+    if (rejection) return rejection
     if (eventName !== undefined && disallowedEventNames.has(eventName)) {
       return {
         status: 400,

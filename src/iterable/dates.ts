@@ -7,22 +7,31 @@
 // they are as likely to be plain text (a birthday, a SKU) as a moment in time.
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/
 
+const ZONE = /^([+-])(\d{2}):?(\d{2})$/
+
+/** Minutes east of UTC for a zone designator, or undefined for an impossible one (+25:00). */
+function offsetMinutes(zone: string): number | undefined {
+  if (zone === 'Z') return 0
+  const [, sign, hours, minutes] = ZONE.exec(zone) ?? []
+  if (+hours > 23 || +minutes > 59) return undefined
+  return (sign === '-' ? -1 : 1) * (+hours * 60 + +minutes)
+}
+
 /** The instant an ISO 8601 date-time string names, or undefined for anything that is not a real one. */
 export function parseIsoDateTime(text: string): Date | undefined {
   const match = ISO_DATE_TIME.exec(text)
   if (!match) return undefined
   const [, year, month, day, hour, minute, second = '00', fraction = '', zone = 'Z'] = match
-  const calendar = new Date(Date.UTC(+year, +month - 1, +day, +hour, +minute, +second))
-  const isRealMoment =
-    calendar.getUTCFullYear() === +year &&
-    calendar.getUTCMonth() === +month - 1 &&
-    calendar.getUTCDate() === +day &&
-    +hour < 24 &&
-    +minute < 60 &&
-    +second < 60
-  if (!isRealMoment) return undefined
-  const offset = zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`
-  return new Date(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction}${offset}`)
+  const offset = offsetMinutes(zone)
+  if (offset === undefined || +hour > 23 || +minute > 59 || +second > 59) return undefined
+  const moment = new Date(0)
+  // setUTCFullYear, unlike Date.UTC, takes years 0-99 literally.
+  moment.setUTCFullYear(+year, +month - 1, +day)
+  if (moment.getUTCFullYear() !== +year || moment.getUTCMonth() !== +month - 1 || moment.getUTCDate() !== +day) {
+    return undefined
+  }
+  moment.setUTCHours(+hour, +minute - offset, +second, Math.floor(Number(`0${fraction}`) * 1000))
+  return moment
 }
 
 /** A moment in Iterable's date format, always in UTC. */
@@ -31,11 +40,16 @@ export function toIterableDate(moment: Date): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +00:00`
 }
 
-/** Unix seconds, as Iterable's `createdAt` expects; undefined when there is no valid time. */
+/** Unix seconds, as Iterable's `createdAt` expects; undefined when there is no real time. */
 export function toUnixSeconds(timestamp: string | number | undefined): number | undefined {
   if (timestamp === undefined || timestamp === '') return undefined
-  const millis = typeof timestamp === 'number' ? timestamp : Date.parse(timestamp)
-  return Number.isFinite(millis) ? Math.floor(millis / 1000) : undefined
+  const millis =
+    typeof timestamp === 'number'
+      ? timestamp
+      : ISO_DATE_TIME.test(timestamp)
+        ? parseIsoDateTime(timestamp)?.getTime()
+        : Date.parse(timestamp)
+  return millis !== undefined && Number.isFinite(millis) ? Math.floor(millis / 1000) : undefined
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -227,7 +227,7 @@ export function validateDefinition(name: DefinitionName, value: unknown): string
     const expected = node.type
 
     if (expected && actual !== expected && !(expected === 'number' && actual === 'integer')) {
-      problems.push(`${at(path)} must be ${expected === 'integer' || expected === 'array' ? 'an' : 'a'} ${expected}`)
+      problems.push(`${at(path)} must be ${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}`)
       continue
     }
     if (node.format === 'int32' || node.format === 'int64') {
