@@ -67,7 +67,13 @@ export async function sendInBulk<P extends Identity & { batch_size?: number }, I
       entries[index] = { ...errorEntry(400, MISSING_IDENTITY), errortype: 'PAYLOAD_VALIDATION_FAILED' }
       return
     }
-    items[index] = spec.toItem(payload)
+    try {
+      items[index] = spec.toItem(payload)
+    } catch (error) {
+      // One event's bad data (e.g. nested too deep) fails that event alone, never the batch.
+      entries[index] = { ...errorEntry(400, (error as Error).message), errortype: 'PAYLOAD_VALIDATION_FAILED' }
+      return
+    }
     const envelope = JSON.stringify({ ...spec.requestProperties?.(payload), [spec.listKey]: [] })
     const group = groups.get(envelope)
     if (group) group.push(index)

@@ -2,6 +2,7 @@ import type { DestinationDefinition } from '@segment/actions-core'
 import { urlFor } from '../iterable/endpoints'
 import cartUpdates from './cartUpdates'
 import customEvent from './customEvent'
+import { deleteUser } from './delete-user'
 import type { Settings } from './generated-types'
 import { presets } from './presets'
 import { sendToIterable } from './request'
@@ -42,7 +43,8 @@ const destination: DestinationDefinition<Settings> = {
   },
   extendRequest: ({ settings }) => ({ headers: { 'Api-Key': settings.apiKey } }),
   presets,
-  actions: { customEvent, upsertUser, cartUpdates, trackPurchase }
+  actions: { customEvent, upsertUser, cartUpdates, trackPurchase },
+  onDelete: (request, { settings, payload }) => deleteUser(request, settings, payload.userId)
 }
 
 export default destination

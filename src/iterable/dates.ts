@@ -1,3 +1,5 @@
+import { PayloadValidationError } from '@segment/actions-core'
+
 /**
  * Iterable reads date fields inside `dataFields` only in its own format, `YYYY-MM-DD HH:mm:ss +00:00`;
  * Segment sends ISO 8601. These functions convert without touching the caller's data.
@@ -40,16 +42,26 @@ export function toIterableDate(moment: Date): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +00:00`
 }
 
-/** Unix seconds, as Iterable's `createdAt` expects; undefined when there is no real time. */
+// The range of instants a JavaScript Date can hold, in milliseconds either side of 1970.
+const MAX_DATE_MILLIS = 8.64e15
+
+/**
+ * Unix seconds, as Iterable's `createdAt` expects, for an ISO 8601 string or epoch milliseconds;
+ * undefined when there is no timestamp. A timestamp that names no real instant is refused rather
+ * than silently replaced by the time Iterable receives the event.
+ */
 export function toUnixSeconds(timestamp: string | number | undefined): number | undefined {
   if (timestamp === undefined || timestamp === '') return undefined
   const millis =
     typeof timestamp === 'number'
       ? timestamp
       : ISO_DATE_TIME.test(timestamp)
-        ? parseIsoDateTime(timestamp)?.getTime()
+        ? (parseIsoDateTime(timestamp)?.getTime() ?? NaN)
         : Date.parse(timestamp)
-  return millis !== undefined && Number.isFinite(millis) ? Math.floor(millis / 1000) : undefined
+  if (!Number.isFinite(millis) || Math.abs(millis) > MAX_DATE_MILLIS) {
+    throw new PayloadValidationError(`Timestamp ${JSON.stringify(timestamp)} is not a valid time.`)
+  }
+  return Math.floor(millis / 1000)
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -59,23 +71,33 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * A copy of `value` in which every ISO date-time string, however deeply nested in objects and
- * arrays, is in Iterable's format. Parts without dates are shared with the input, never changed,
- * so converting is cheap and idempotent.
+ * How deeply data may nest. JSON itself cannot be written much deeper (V8's JSON.stringify overflows
+ * its stack at a few thousand levels), and no real profile or event nests anywhere near this.
  */
-export function convertDates<T>(value: T): T {
+export const MAX_DATA_DEPTH = 100
+
+/**
+ * A copy of `value` in which every ISO date-time string inside objects and arrays is in Iterable's
+ * format. Parts without dates are shared with the input, never changed, so converting is cheap and
+ * idempotent. Data nested deeper than MAX_DATA_DEPTH is refused as a validation error.
+ */
+export function convertDates<T>(value: T, depth = 0): T {
   if (typeof value === 'string') {
     const moment = parseIsoDateTime(value)
     return (moment ? toIterableDate(moment) : value) as T
   }
+  if (typeof value !== 'object' || value === null) return value
+  if (depth >= MAX_DATA_DEPTH) {
+    throw new PayloadValidationError(`Data nested deeper than ${MAX_DATA_DEPTH} levels cannot be sent to Iterable.`)
+  }
   if (Array.isArray(value)) {
-    const converted = value.map(convertDates)
+    const converted = value.map((item) => convertDates(item, depth + 1))
     return (converted.some((item, index) => item !== value[index]) ? converted : value) as T
   }
   if (isPlainObject(value)) {
     let changed = false
     const entries = Object.entries(value).map(([key, item]) => {
-      const convertedItem = convertDates(item)
+      const convertedItem = convertDates(item, depth + 1)
       changed ||= convertedItem !== item
       return [key, convertedItem] as const
     })

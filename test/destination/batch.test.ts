@@ -406,18 +406,6 @@ describe.each([
         }
       })
 
-      it('gives each event a retryable 503 when the connection breaks', async () => {
-        nock(US)
-          .post(PATH)
-          .replyWithError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))
-        const entries = await runBatch('customEvent', [played(0), played(1)])
-        expect(entries).toHaveLength(2)
-        for (const entry of entries) {
-          expect(entry).toMatchObject({ status: 503, errortype: 'SERVICE_UNAVAILABLE' })
-          expect(entry.errormessage).toContain('socket hang up')
-        }
-      })
-
       it('gives each event a retryable 408 when Iterable does not answer in time', async () => {
         jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] })
         try {

@@ -1,3 +1,4 @@
+import { PayloadValidationError } from '@segment/actions-core'
 import { toCommerceItem } from '../../src/iterable/commerce'
 import { convertDates, parseIsoDateTime, toIterableDate, toUnixSeconds } from '../../src/iterable/dates'
 import { toIterableUser } from '../../src/destination/users'
@@ -205,7 +206,11 @@ describe('toUnixSeconds', () => {
     expect(toUnixSeconds(1684317600999)).toBe(1684317600)
   })
 
-  it.each([undefined, '', 'not a date', Number.NaN])('gives no time for %p', (value) => {
+  it.each([undefined, ''])('gives no time for %p, so Iterable uses the time it receives the event', (value) => {
     expect(toUnixSeconds(value)).toBeUndefined()
+  })
+
+  it.each(['not a date', '2023-02-30T10:00:00Z', Number.NaN, 1e300])('refuses %p as a validation error', (value) => {
+    expect(() => toUnixSeconds(value)).toThrow(PayloadValidationError)
   })
 })

@@ -1,0 +1,55 @@
+/** What Iterable's read endpoints show of stored profiles and events. */
+import type { DataFields } from './data-fields'
+import type { Profile, StoredEvent } from './directory'
+
+/** Iterable's ApiResponseUser: identifiers at the top and, as Iterable does, again among the profile fields. */
+export interface UserView {
+  email?: string
+  userId?: string
+  dataFields: DataFields
+}
+
+/** One entry of GetEventsResponse's `events`: a custom event or a purchase, dates in Iterable's format. */
+export interface EventView {
+  id: string
+  eventType: StoredEvent['eventType']
+  createdAt: string
+  email?: string
+  userId?: string
+  [detail: string]: unknown
+}
+
+/** Iterable's date format, `YYYY-MM-DD HH:mm:ss +00:00`. */
+export function iterableDate(epochMilliseconds: number): string {
+  const iso = new Date(epochMilliseconds).toISOString()
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +00:00`
+}
+
+function identifiers(profile: Profile): { email?: string; userId?: string } {
+  return {
+    ...(profile.email !== undefined && { email: profile.email }),
+    ...(profile.userId !== undefined && { userId: profile.userId })
+  }
+}
+
+export function userView(profile: Profile): UserView {
+  return {
+    ...identifiers(profile),
+    dataFields: {
+      ...profile.dataFields,
+      ...identifiers(profile),
+      signupDate: iterableDate(profile.signupDate),
+      profileUpdatedAt: iterableDate(profile.profileUpdatedAt)
+    }
+  }
+}
+
+export function eventView(profile: Profile, event: StoredEvent): EventView {
+  return {
+    ...event.details,
+    id: event.id,
+    eventType: event.eventType,
+    createdAt: iterableDate(event.createdAt * 1000),
+    ...identifiers(profile)
+  }
+}
