@@ -13,6 +13,8 @@ export interface SchemaNode {
   properties?: Readonly<Record<string, SchemaNode>>
   items?: SchemaNode
   $ref?: string
+  /** Iterable sends null here although its definition says object. */
+  nullable?: boolean
 }
 
 const string: SchemaNode = { type: 'string' }
@@ -138,7 +140,7 @@ export const DEFINITIONS = {
   IterableApiResponse: {
     type: 'object',
     required: ['code', 'msg'],
-    properties: { code: { type: 'string', enum: RESPONSE_CODES }, msg: string, params: freeObject }
+    properties: { code: { type: 'string', enum: RESPONSE_CODES }, msg: string, params: { ...freeObject, nullable: true } }
   },
   FailedEventUpdates: {
     type: 'object',
@@ -220,9 +222,11 @@ export function validateDefinition(name: DefinitionName, value: unknown): string
   ]
   const at = (path: string) => path || 'the body'
 
-  while (pending.length > 0) {
-    const { node: declared, value: current, path } = pending.pop()!
+  // Breadth first, so problems come out in document order.
+  for (let next = 0; next < pending.length; next++) {
+    const { node: declared, value: current, path } = pending[next]
     const node: SchemaNode = declared.$ref ? DEFINITIONS[declared.$ref as DefinitionName] : declared
+    if (current === null && node.nullable) continue
     const actual = typeOf(current)
     const expected = node.type
 

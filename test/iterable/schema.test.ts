@@ -124,4 +124,15 @@ describe('validateDefinition', () => {
       })
     ).toEqual([])
   })
+
+  it('accepts params: null in a reply, as Iterable sends it', () => {
+    expect(validateDefinition('IterableApiResponse', { msg: '', code: 'Success', params: null })).toEqual([])
+  })
+
+  it('lists problems in the order of the items they concern', () => {
+    expect(validateDefinition('BulkTrackRequest', { events: [{ eventName: 1 }, { eventName: 2 }] })).toEqual([
+      'events[0].eventName must be a string',
+      'events[1].eventName must be a string'
+    ])
+  })
 })
