@@ -1,5 +1,6 @@
 import { PayloadValidationError } from '@segment/actions-core'
 import { convertDates } from '../iterable/dates'
+import type { UserRequest } from '../iterable/requests'
 
 /** How every action names and describes the user an event belongs to. */
 
@@ -14,12 +15,6 @@ export interface Identity {
 export interface MappedUser extends Identity {
   dataFields?: Record<string, unknown>
   phoneNumber?: string | null
-  mergeNestedObjects?: boolean
-}
-
-/** Iterable's ApiUserUpdateRequest / OptionalApiUser. */
-export interface IterableUser extends Identity {
-  dataFields?: Record<string, unknown>
   mergeNestedObjects?: boolean
 }
 
@@ -41,7 +36,7 @@ export function definedOnly<T extends object>(record: T): T {
  * Iterable's user for a mapped one: empty identifiers left out, dates in `dataFields` converted,
  * and the phone number in `dataFields.phoneNumber` where Iterable keeps it (null clears it).
  */
-export function toIterableUser(user: MappedUser): IterableUser {
+export function toIterableUser(user: MappedUser): UserRequest {
   const dataFields: Record<string, unknown> = convertDates({ ...user.dataFields })
   if (user.phoneNumber !== undefined) dataFields.phoneNumber = user.phoneNumber
   return definedOnly({

@@ -1,18 +1,5 @@
 import { convertDates } from './dates'
-
-/** Iterable's CommerceItem. */
-export interface CommerceItem {
-  id: string
-  name: string
-  price: number
-  quantity: number
-  sku?: string
-  categories?: string[]
-  description?: string
-  url?: string
-  imageUrl?: string
-  dataFields?: Record<string, unknown>
-}
+import type { CommerceItem } from './requests'
 
 /** A cart item as mapped from a Segment product: CommerceItem's fields plus anything else. */
 export interface MappedItem {

@@ -140,7 +140,11 @@ export const DEFINITIONS = {
   IterableApiResponse: {
     type: 'object',
     required: ['code', 'msg'],
-    properties: { code: { type: 'string', enum: RESPONSE_CODES }, msg: string, params: { ...freeObject, nullable: true } }
+    properties: {
+      code: { type: 'string', enum: RESPONSE_CODES },
+      msg: string,
+      params: { ...freeObject, nullable: true }
+    }
   },
   FailedEventUpdates: {
     type: 'object',

@@ -16,7 +16,13 @@ import {
   type ProjectRules,
   type ProjectType
 } from './identity'
-import type { TrackPurchaseRequest, TrackRequest, UpdateCartRequest, UpdateEmailRequest, UserRequest } from './requests'
+import type {
+  TrackPurchaseRequest,
+  TrackRequest,
+  UpdateCartRequest,
+  UpdateEmailRequest,
+  UserRequest
+} from '../iterable/requests'
 import { eventView, userView, type EventView, type UserView } from './views'
 
 export type UserKey = { email: string } | { userId: string }

@@ -1,18 +1,7 @@
 import { convertDates, toUnixSeconds } from '../../iterable/dates'
 import { definedOnly } from '../users'
+import type { TrackRequest } from '../../iterable/requests'
 import type { Payload } from './generated-types'
-
-/** Iterable's TrackRequest for a custom event. */
-export interface TrackRequest {
-  eventName: string
-  email?: string
-  userId?: string
-  id?: string
-  createdAt?: number
-  dataFields?: Record<string, unknown>
-  campaignId?: number
-  templateId?: number
-}
 
 export function toTrackRequest(payload: Payload): TrackRequest {
   return definedOnly({

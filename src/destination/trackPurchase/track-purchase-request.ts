@@ -1,19 +1,8 @@
-import { toCommerceItem, type CommerceItem } from '../../iterable/commerce'
+import { toCommerceItem } from '../../iterable/commerce'
 import { convertDates, toUnixSeconds } from '../../iterable/dates'
-import { definedOnly, toIterableUser, type IterableUser } from '../users'
+import type { TrackPurchaseRequest } from '../../iterable/requests'
+import { definedOnly, toIterableUser } from '../users'
 import type { Payload } from './generated-types'
-
-/** Iterable's TrackPurchaseRequest. */
-export interface TrackPurchaseRequest {
-  id?: string
-  user: IterableUser
-  items: CommerceItem[]
-  total: number
-  createdAt?: number
-  dataFields?: Record<string, unknown>
-  campaignId?: number
-  templateId?: number
-}
 
 /** The order's own data, without `products`: they already travel as the purchase's items. */
 function purchaseDataFields(dataFields: Payload['dataFields']): Record<string, unknown> | undefined {

@@ -1,7 +1,7 @@
 /** POST /api/commerce/updateCart and /api/commerce/trackPurchase. */
 import { Failure } from '../failure'
 import { badParams, failureReply, success } from '../replies'
-import type { TrackPurchaseRequest, UpdateCartRequest } from '../requests'
+import type { TrackPurchaseRequest, UpdateCartRequest } from '../../iterable/requests'
 import { iterableRoute, type Route } from '../router'
 import type { SandboxState } from '../state'
 import { eventProblems, identifierProblems } from './checks'

@@ -1,7 +1,7 @@
 /** POST /api/events/track and /api/events/trackBulk. */
 import { Failure } from '../failure'
 import { badParams, EventBulkTally, failureReply, success } from '../replies'
-import type { BulkTrackRequest, TrackRequest } from '../requests'
+import type { BulkTrackRequest, TrackRequest } from '../../iterable/requests'
 import { iterableRoute, type Route } from '../router'
 import type { SandboxState } from '../state'
 import { eventProblems, identifierProblems } from './checks'

@@ -2,7 +2,7 @@
 import { invalidIdentifier, notFound } from '../failure'
 import { isValidEmail, isValidUserId } from '../identity'
 import { badParams, failureReply, success, UserBulkTally } from '../replies'
-import type { BulkUpdateUsersRequest, UpdateEmailRequest, UserRequest } from '../requests'
+import type { BulkUpdateUsersRequest, UpdateEmailRequest, UserRequest } from '../../iterable/requests'
 import { iterableRoute, type Route } from '../router'
 import type { SandboxState } from '../state'
 import { identifierProblems } from './checks'

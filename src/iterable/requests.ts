@@ -1,9 +1,11 @@
 /**
- * TypeScript views of the request bodies the sandbox accepts. A body is only read through these types
- * after `validateDefinition` (src/iterable/schema.ts) has found no problem with it.
+ * TypeScript views of the request bodies Iterable accepts (the definitions in schema.ts), shared by the
+ * destination that builds them and the sandbox that reads them.
  */
-import type { DataFields } from './data-fields'
 
+type DataFields = Record<string, unknown>
+
+/** ApiUserUpdateRequest; as an item of a bulk update, OptionalApiUser. */
 export interface UserRequest {
   email?: string
   userId?: string
@@ -46,7 +48,12 @@ export interface CommerceItem {
   name: string
   price: number
   quantity: number
-  [detail: string]: unknown
+  sku?: string
+  categories?: string[]
+  description?: string
+  url?: string
+  imageUrl?: string
+  dataFields?: DataFields
 }
 
 export interface UpdateCartRequest {
