@@ -14,7 +14,7 @@ import { SandboxState } from './state'
 
 export { pointDestinationAt } from './point-at-sandbox'
 export type { FaultOptions } from './faults'
-export type { ProjectType } from './identity'
+export { PROJECT_TYPES, type ProjectType } from './identity'
 export type { Counts, UserKey } from './state'
 export type { EventView, UserView } from './views'
 export type { Faults, SandboxState }

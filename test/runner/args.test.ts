@@ -1,0 +1,57 @@
+import { parseCommand, secretsIn, UsageError } from '../../src/runner/args'
+import { redactor } from '../../src/runner/redact'
+
+describe('the command line', () => {
+  it('reads send with its file, flags and defaults', () => {
+    expect(parseCommand(['send', 'events.ndjson', '--region', 'eu', '--out', 'r.ndjson'], {})).toEqual({
+      name: 'send',
+      input: 'events.ndjson',
+      target: { apiKey: undefined, region: 'europe', sandbox: false, projectType: 'email' },
+      subscriptionsFile: undefined,
+      outFile: 'r.ndjson',
+      resumeFile: undefined,
+      concurrency: 8
+    })
+  })
+
+  it('reads stdin when send has no file', () => {
+    expect(parseCommand(['send'], {})).toMatchObject({ name: 'send', input: '-' })
+  })
+
+  it('takes the API key from ITERABLE_API_KEY unless --api-key is given', () => {
+    expect(parseCommand(['check'], { ITERABLE_API_KEY: 'from-env' })).toMatchObject({ target: { apiKey: 'from-env' } })
+    expect(parseCommand(['check', '--api-key', 'from-flag'], { ITERABLE_API_KEY: 'from-env' })).toMatchObject({
+      target: { apiKey: 'from-flag' }
+    })
+  })
+
+  it.each([
+    [[], 'a command is needed: send, check or demo'],
+    [['sned'], 'unknown command sned: expected send, check or demo'],
+    [['send', '--verbose'], "Unknown option '--verbose'"],
+    [['send', '--region', 'asia'], '--region must be us or eu, not asia'],
+    [['send', '--concurrency', '0'], '--concurrency must be a whole number from 1 to 256, not 0'],
+    [['send', '--project-type', 'phone'], '--project-type must be one of email, userId, hybrid, not phone'],
+    [['send', 'a.ndjson', 'b.ndjson'], 'unexpected argument b.ndjson'],
+    [['check', '--out', 'r.ndjson'], 'check does not take --out'],
+    [['send', '--out', 'r.ndjson', '--resume', './r.ndjson'], '--out must name another file than --resume'],
+    [['send', '--api-key', ' '], '--api-key is empty']
+  ])('refuses %j: %s', (argv, message) => {
+    expect(() => parseCommand(argv, {})).toThrow(UsageError)
+    expect(() => parseCommand(argv, {})).toThrow(message)
+  })
+})
+
+describe('keeping the API key out of output', () => {
+  it('finds the keys in --api-key, --api-key= and ITERABLE_API_KEY', () => {
+    expect(secretsIn(['send', '--api-key', 'k1', '--api-key=k2'], { ITERABLE_API_KEY: 'k3' })).toEqual([
+      'k1',
+      'k2',
+      'k3'
+    ])
+  })
+
+  it('replaces every occurrence of every key', () => {
+    expect(redactor(['k1', undefined, 'k2'])('k1 and k2 and k1')).toBe('[redacted] and [redacted] and [redacted]')
+  })
+})
