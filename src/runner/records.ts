@@ -56,10 +56,18 @@ export function parseRecord(record: RawRecord): InputEvent | MalformedRecord {
   } catch (error) {
     return { line: record.line, problem: `not valid JSON (${(error as Error).message})` }
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { line: record.line, problem: 'not a JSON object' }
-  }
+  if (!isJsonObject(value)) return { line: record.line, problem: 'not a JSON object' }
+  // actions-core itself throws a TypeError on a `context` that is null, failing every event batched
+  // with this one; Segment's spec makes these three objects, so anything else is refused here.
+  const notObject = ENVELOPE_OBJECTS.find((key) => value[key] !== undefined && !isJsonObject(value[key]))
+  if (notObject) return { line: record.line, problem: `"${notObject}" must be a JSON object` }
   return { line: record.line, event: value as SegmentEvent }
+}
+
+const ENVELOPE_OBJECTS = ['context', 'properties', 'traits'] as const
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** How many records the input holds, for a progress total; reads it once without parsing events. */

@@ -77,6 +77,13 @@ describe('parsing a record', () => {
   it('refuses JSON that is not an object', () => {
     expect(parseRecord({ line: 2, text: '[1,2]' })).toEqual({ line: 2, problem: 'not a JSON object' })
   })
+
+  it.each(['context', 'properties', 'traits'])('refuses an event whose %s is not an object', (key) => {
+    expect(parseRecord({ line: 3, text: `{"type":"track","event":"x","userId":"u","${key}":null}` })).toEqual({
+      line: 3,
+      problem: `"${key}" must be a JSON object`
+    })
+  })
 })
 
 it('counts the records of an input for the progress total', async () => {
