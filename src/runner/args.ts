@@ -11,12 +11,15 @@ Commands:
   send [FILE|-]          deliver the events in FILE (NDJSON, or a JSON array); - or no FILE reads stdin
   check                  test the API key against the chosen data center
   demo                   deliver examples/events.ndjson to the embedded sandbox and show what it holds
+  tester [--port N]      open the event tester: a local page to try an event and its mappings
 
 Options:
   --api-key KEY          Iterable server-side API key (default: $ITERABLE_API_KEY); without a key,
                          events go to an embedded Iterable sandbox on loopback
   --region us|eu         Iterable data center (default: us)
   --sandbox              use the embedded sandbox even when a key is given
+  --sandbox-url URL      deliver to a sandbox already running there (npm run sandbox) instead,
+                         with --api-key if that sandbox was started with one
   --project-type TYPE    the sandbox project's type: email, userId or hybrid (default: email)
   --subscriptions FILE   JSON array of subscriptions {name?, partnerAction, subscribe, mapping?}
                          (default: the destination's presets)
@@ -26,17 +29,19 @@ Options:
   -h, --help             show this help
 
 Exit codes: 0 every event delivered (or matching no subscription), 1 some failed or were malformed,
-2 bad usage or unreadable input.`
+2 bad usage or unreadable input, 130 interrupted (Ctrl+C: what was read is finished and recorded).`
 
 /** A command line that cannot be run; the message says why. */
 export class UsageError extends Error {}
 
-/** Where events go: Iterable with a key, or the embedded sandbox. */
+/** Where events go: Iterable with a key, the embedded sandbox, or a sandbox running elsewhere. */
 export interface Target {
   apiKey?: string
   region: Region
   sandbox: boolean
   projectType: ProjectType
+  /** A running sandbox to deliver to, instead of Iterable or an embedded one. */
+  sandboxUrl?: string
 }
 
 export type Command =
@@ -58,6 +63,7 @@ const OPTIONS = {
   'api-key': { type: 'string' },
   region: { type: 'string' },
   sandbox: { type: 'boolean' },
+  'sandbox-url': { type: 'string' },
   'project-type': { type: 'string' },
   subscriptions: { type: 'string' },
   out: { type: 'string' },
@@ -68,7 +74,7 @@ const OPTIONS = {
 
 type OptionName = keyof typeof OPTIONS
 
-const TARGET_OPTIONS: OptionName[] = ['api-key', 'region', 'sandbox', 'project-type']
+const TARGET_OPTIONS: OptionName[] = ['api-key', 'region', 'sandbox', 'sandbox-url', 'project-type']
 const ALLOWED: Record<Exclude<Command['name'], 'help'>, OptionName[]> = {
   send: [...TARGET_OPTIONS, 'subscriptions', 'out', 'resume', 'concurrency'],
   check: TARGET_OPTIONS,
@@ -101,8 +107,21 @@ function target(values: Partial<Record<OptionName, string | boolean>>, env: Node
     apiKey: apiKey || undefined,
     region,
     sandbox: Boolean(values.sandbox),
-    projectType: projectType as ProjectType
+    projectType: projectType as ProjectType,
+    ...sandboxUrl(values)
   }
+}
+
+function sandboxUrl(values: Partial<Record<OptionName, string | boolean>>): { sandboxUrl?: string } {
+  const url = values['sandbox-url'] as string | undefined
+  if (url === undefined) return {}
+  if (values.sandbox || values['project-type'] !== undefined) {
+    throw new UsageError('--sandbox-url names a running sandbox: --sandbox and --project-type are for the embedded one')
+  }
+  if (!/^https?:\/\/[^/\s]+\/?$/.test(url)) {
+    throw new UsageError(`--sandbox-url must be a URL such as http://127.0.0.1:4010, not ${url}`)
+  }
+  return { sandboxUrl: url.replace(/\/$/, '') }
 }
 
 function concurrency(text: string | undefined): number {

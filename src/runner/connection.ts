@@ -51,8 +51,9 @@ const PROJECT_LABELS: Record<Target['projectType'], string> = {
 const REGION_LABELS: Record<Target['region'], string> = { united_states: 'United States', europe: 'Europe' }
 
 /**
- * The destination, paced to Iterable's rate limits, sending to Iterable when there is a key and to
- * a freshly started embedded sandbox when there is none or `target.sandbox` asks for it.
+ * The destination, paced to Iterable's rate limits, sending to a running sandbox when
+ * `target.sandboxUrl` names one, to Iterable when there is a key, and otherwise to a freshly started
+ * embedded sandbox (also when `target.sandbox` asks for it).
  */
 export async function connect(target: Target, tuning: ConnectionTuning): Promise<Connection> {
   const pacer = new RequestPacer(tuning.rateScale)
@@ -61,6 +62,14 @@ export async function connect(target: Target, tuning: ConnectionTuning): Promise
       recordRequest(method, url)
       await pacer.wait(method, url.pathname)
     })
+  if (target.sandboxUrl) {
+    return {
+      destination: new Destination(pace(pointDestinationAt(definition, target.sandboxUrl))),
+      settings: { apiKey: target.apiKey ?? SANDBOX_API_KEY, dataCenterLocation: target.region },
+      description: `the Iterable sandbox at ${target.sandboxUrl}`,
+      close: async () => {}
+    }
+  }
   if (target.apiKey && !target.sandbox) {
     return {
       destination: new Destination(pace(definition)),

@@ -7,6 +7,8 @@ export interface Io {
   stdin: Readable & { isTTY?: boolean }
   stdout: Writable
   stderr: Writable & { isTTY?: boolean }
+  /** Aborted when the person asks the command to stop (Ctrl+C): it stops reading input and finishes what it took. */
+  interrupt?: AbortSignal
 }
 
 /** Knobs a person never needs; tests turn them to run fast. */

@@ -61,7 +61,7 @@ export function parseRecord(record: RawRecord): InputEvent | MalformedRecord {
   // with this one; Segment's spec makes these three objects, so anything else is refused here.
   const notObject = ENVELOPE_OBJECTS.find((key) => value[key] !== undefined && !isJsonObject(value[key]))
   if (notObject) return { line: record.line, problem: `"${notObject}" must be a JSON object` }
-  return { line: record.line, event: value as SegmentEvent }
+  return { line: record.line, event: value as unknown as SegmentEvent }
 }
 
 const ENVELOPE_OBJECTS = ['context', 'properties', 'traits'] as const

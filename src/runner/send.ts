@@ -16,6 +16,9 @@ import { formatSummary, Tally } from './summary'
 
 type SendCommand = Extract<Command, { name: 'send' }>
 
+/** The exit code of a command stopped by SIGINT, by shell convention (128 + 2). */
+export const INTERRUPTED = 130
+
 async function loadRoutes(file: string | undefined): Promise<Route[]> {
   if (file === undefined) return toRoutes(presetSubscriptions(definition), definition)
   try {
@@ -77,7 +80,7 @@ export async function send(
     reporter.note(`Delivering ${fromStdin ? 'stdin' : command.input} to ${connection.description}`)
     const chunks = fromStdin ? textOf(io.stdin, 'stdin') : fileText(command.input)
     const previous = command.resumeFile === undefined ? undefined : fileText(command.resumeFile)
-    const outcomes = deliverEvents(runnerInput(chunks, previous), {
+    const outcomes = deliverEvents(runnerInput(chunks, previous, io.interrupt), {
       routes,
       context,
       windowSize: tuning.windowSize,
@@ -98,5 +101,11 @@ export async function send(
   if (context.stopped) reporter.note(`Stopped sending early: ${context.stopped}`)
   io.stdout.write(redact(formatSummary(tally, stats.elapsedMs)))
   if (command.outFile !== undefined) io.stdout.write(redact(`\nOne result per input line: ${command.outFile}\n`))
+  if (io.interrupt?.aborted) {
+    reporter.note(
+      `Interrupted: the rest of the input was not read.${command.outFile === undefined ? '' : ` Run again with --resume ${command.outFile} to deliver it.`}`
+    )
+    return INTERRUPTED
+  }
   return tally.problems > 0 ? 1 : 0
 }

@@ -14,6 +14,20 @@ describe('the command line', () => {
     })
   })
 
+  it('delivers to a running sandbox named by --sandbox-url, with the key given', () => {
+    expect(parseCommand(['send', '--sandbox-url', 'http://127.0.0.1:4010/', '--api-key', 'k'], {})).toMatchObject({
+      target: { sandboxUrl: 'http://127.0.0.1:4010', apiKey: 'k' }
+    })
+  })
+
+  it.each([
+    [['send', '--sandbox-url', 'localhost:4010'], '--sandbox-url must be a URL such as http://127.0.0.1:4010'],
+    [['send', '--sandbox-url', 'http://127.0.0.1:4010', '--sandbox'], '--sandbox and --project-type are for'],
+    [['send', '--sandbox-url', 'http://127.0.0.1:4010', '--project-type', 'email'], '--project-type are for']
+  ])('refuses %j', (argv, message) => {
+    expect(() => parseCommand(argv, {})).toThrow(message)
+  })
+
   it('reads stdin when send has no file', () => {
     expect(parseCommand(['send'], {})).toMatchObject({ name: 'send', input: '-' })
   })
