@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { PayloadValidationError } from '@segment/actions-core'
 import { toCommerceItem } from '../../src/iterable/commerce'
 import { convertDates, parseIsoDateTime, toIterableDate, toUnixSeconds } from '../../src/iterable/dates'
@@ -212,5 +213,72 @@ describe('toUnixSeconds', () => {
 
   it.each(['not a date', '2023-02-30T10:00:00Z', Number.NaN, 1e300])('refuses %p as a validation error', (value) => {
     expect(() => toUnixSeconds(value)).toThrow(PayloadValidationError)
+  })
+})
+
+describe('date conversion, for any input', () => {
+  const anyJson = fc.jsonValue({ maxDepth: 4 })
+  const isoMoment = fc
+    .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true })
+    .map((date) => date.toISOString())
+
+  it('is idempotent', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyJson, isoMoment), (value) => {
+        const once = convertDates(value)
+        expect(convertDates(once)).toEqual(once)
+      }),
+      { numRuns: 500 }
+    )
+  })
+
+  // Strings shaped like ISO date-times with one impossible part: a month past 12, a day past the
+  // month's end, an hour past 23, a minute or second past 59.
+  const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate()
+  const pad = (value: number, width = 2) => String(value).padStart(width, '0')
+  const impossibleDateTime = fc
+    .record({
+      year: fc.integer({ min: 1, max: 9999 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      part: fc.constantFrom('month', 'day', 'hour', 'minute', 'second'),
+      excess: fc.integer({ min: 1, max: 40 })
+    })
+    .map(({ year, month, part, excess }) => {
+      const value = { month, day: 1, hour: 0, minute: 0, second: 0 }
+      const limits = { month: 12, day: daysIn(year, month), hour: 23, minute: 59, second: 59 }
+      value[part as keyof typeof value] = Math.min(limits[part as keyof typeof limits] + excess, 99)
+      return `${pad(year, 4)}-${pad(value.month)}-${pad(value.day)}T${pad(value.hour)}:${pad(value.minute)}:${pad(value.second)}Z`
+    })
+
+  it('never turns a date-time with an impossible part into a date', () => {
+    fc.assert(
+      fc.property(impossibleDateTime, (text) => {
+        expect(convertDates(text)).toBe(text)
+      }),
+      { numRuns: 1000 }
+    )
+  })
+
+  it('leaves any string that is not shaped like an ISO date-time as it is', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        fc.pre(!/^\d{4}-\d{2}-\d{2}T/.test(text))
+        expect(convertDates(text)).toBe(text)
+      }),
+      { numRuns: 1000 }
+    )
+  })
+
+  it('converts every ISO date-time to the same instant in Iterable’s format', () => {
+    fc.assert(
+      fc.property(isoMoment, (iso) => {
+        const converted = convertDates(iso)
+        expect(converted).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} \+00:00$/)
+        expect(Date.parse(`${converted.slice(0, 10)}T${converted.slice(11, 19)}Z`)).toBe(
+          Math.floor(Date.parse(iso) / 1000) * 1000
+        )
+      }),
+      { numRuns: 500 }
+    )
   })
 })
