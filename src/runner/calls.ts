@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { Destination, JSONObject } from '@segment/actions-core'
+import type { Destination, JSONObject, SegmentEvent } from '@segment/actions-core'
 import type { Settings } from '../index'
 import { attemptOfEntry, attemptOfError, entryWasSent, type Attempt } from './outcomes'
 import type { Call } from './plan'
@@ -45,13 +45,14 @@ interface Try {
 async function tryOnce(call: Call, context: CallContext, requests: string[]): Promise<Try[]> {
   const settings = { ...context.settings, subscriptions: [call.route.subscription] } as unknown as JSONObject
   const events = call.deliveries.map((delivery) => delivery.event)
+  const alone = async (event: SegmentEvent): Promise<Try> => {
+    const requestsBefore = requests.length
+    const attempt = await context.destination.onEvent(event, settings).then(() => DELIVERED, attemptOfError)
+    return { attempt, sent: requests.length > requestsBefore }
+  }
   return context.limit(() =>
     requestsOfCall.run(requests, async () => {
-      if (events.length === 1) {
-        const requestsBefore = requests.length
-        const attempt = await context.destination.onEvent(events[0], settings).then(() => DELIVERED, attemptOfError)
-        return [{ attempt, sent: requests.length > requestsBefore }]
-      }
+      if (events.length === 1) return [await alone(events[0])]
       try {
         const [result] = await context.destination.onBatch(events, settings)
         return events.map((_event, index) => {
@@ -59,7 +60,13 @@ async function tryOnce(call: Call, context: CallContext, requests: string[]): Pr
           return { attempt: attemptOfEntry(entry), sent: entryWasSent(entry) }
         })
       } catch (error) {
-        return events.map(() => ({ attempt: attemptOfError(error), sent: false }))
+        const attempt = attemptOfError(error)
+        if (!attempt.delivered && attempt.retryable) return events.map(() => ({ attempt, sent: false }))
+        // The runtime failed the batch as a whole, which one event it cannot process can cause:
+        // each event alone, in order, so that only the ones at fault fail.
+        const tries: Try[] = []
+        for (const event of events) tries.push(await alone(event))
+        return tries
       }
     })
   )

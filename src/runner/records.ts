@@ -61,7 +61,28 @@ export function parseRecord(record: RawRecord): InputEvent | MalformedRecord {
   // with this one; Segment's spec makes these three objects, so anything else is refused here.
   const notObject = ENVELOPE_OBJECTS.find((key) => value[key] !== undefined && !isJsonObject(value[key]))
   if (notObject) return { line: record.line, problem: `"${notObject}" must be a JSON object` }
+  if (nestsDeeperThan(value, MAX_EVENT_DEPTH)) {
+    return { line: record.line, problem: `nested deeper than ${MAX_EVENT_DEPTH} levels, more than the runtime can map` }
+  }
   return { line: record.line, event: value as unknown as SegmentEvent }
+}
+
+/**
+ * actions-core maps events recursively and overflows its stack a few thousand levels deep; the
+ * destination refuses data fields deeper than 100 levels anyway, with its own message.
+ */
+const MAX_EVENT_DEPTH = 1000
+
+/** Whether `value` nests objects or arrays more than `limit` deep; iterative, so any depth is safe. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]]
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop()!
+    if (typeof current !== 'object' || current === null) continue
+    if (depth >= limit) return true
+    for (const child of Object.values(current)) pending.push([child, depth + 1])
+  }
+  return false
 }
 
 const ENVELOPE_OBJECTS = ['context', 'properties', 'traits'] as const

@@ -89,3 +89,11 @@ describe('parsing a record', () => {
 it('counts the records of an input for the progress total', async () => {
   expect(await countRecords(chunks('{"a":1}\n\nnot json\n{"b":2}\n'))).toBe(3)
 })
+
+it('refuses an event nested deeper than the runtime can map, however deep, with a clear reason', () => {
+  const text = `{"type":"track","event":"Deep","properties":${'{"x":'.repeat(100_000)}1${'}'.repeat(100_000)}}`
+  expect(parseRecord({ line: 4, text })).toEqual({
+    line: 4,
+    problem: 'nested deeper than 1000 levels, more than the runtime can map'
+  })
+})
