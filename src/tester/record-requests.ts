@@ -11,6 +11,7 @@
  * the request exactly as sent and the reply as read.
  */
 import type { DestinationDefinition, RequestClient, RequestOptions } from '@segment/actions-core'
+import { withRequestClient } from '../actions-kit/with-request-client'
 import type { RecordedExchange, RecordedReply, RecordedRequest } from './api-types'
 
 export const REDACTED = '[redacted]'
@@ -131,25 +132,10 @@ function recording(request: RequestClient, onExchange: (exchange: RecordedExchan
   }) as RequestClient
 }
 
-/** The definition with each request its actions send, and the reply to it, handed to `onExchange`. */
+/** The definition with each request it sends, and the reply to it, handed to `onExchange`. */
 export function recordRequests<Settings>(
   definition: DestinationDefinition<Settings>,
   onExchange: (exchange: RecordedExchange) => void
 ): DestinationDefinition<Settings> {
-  const actions = Object.fromEntries(
-    Object.entries(definition.actions).map(([slug, action]) => {
-      const { perform, performBatch } = action
-      return [
-        slug,
-        {
-          ...action,
-          perform: (request, data) => perform(recording(request, onExchange), data),
-          ...(performBatch && {
-            performBatch: (request, data) => performBatch(recording(request, onExchange), data)
-          })
-        } satisfies typeof action
-      ]
-    })
-  )
-  return { ...definition, actions }
+  return withRequestClient(definition, (request) => recording(request, onExchange))
 }
