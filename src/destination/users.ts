@@ -29,7 +29,9 @@ export function requireIdentity(identity: Identity): void {
 
 /** Only the keys whose value is defined, so a body carries nothing Iterable would misread. */
 export function definedOnly<T extends object>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as T
+  const defined: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(record)) if (value !== undefined) defined[key] = value
+  return defined as T
 }
 
 /**
@@ -37,8 +39,8 @@ export function definedOnly<T extends object>(record: T): T {
  * and the phone number in `dataFields.phoneNumber` where Iterable keeps it (null clears it).
  */
 export function toIterableUser(user: MappedUser): UserRequest {
-  const dataFields: Record<string, unknown> = convertDates({ ...user.dataFields })
-  if (user.phoneNumber !== undefined) dataFields.phoneNumber = user.phoneNumber
+  const converted = convertDates(user.dataFields ?? {})
+  const dataFields = user.phoneNumber === undefined ? converted : { ...converted, phoneNumber: user.phoneNumber }
   return definedOnly({
     email: user.email || undefined,
     userId: user.userId || undefined,

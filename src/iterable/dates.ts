@@ -83,7 +83,7 @@ export const MAX_DATA_DEPTH = 100
  */
 export function convertDates<T>(value: T, depth = 0): T {
   if (typeof value === 'string') {
-    const moment = parseIsoDateTime(value)
+    const moment = looksLikeDateTime(value) ? parseIsoDateTime(value) : undefined
     return (moment ? toIterableDate(moment) : value) as T
   }
   if (typeof value !== 'object' || value === null) return value
@@ -91,18 +91,28 @@ export function convertDates<T>(value: T, depth = 0): T {
     throw new PayloadValidationError(`Data nested deeper than ${MAX_DATA_DEPTH} levels cannot be sent to Iterable.`)
   }
   if (Array.isArray(value)) {
-    const converted = value.map((item) => convertDates(item, depth + 1))
-    return (converted.some((item, index) => item !== value[index]) ? converted : value) as T
-  }
-  if (isPlainObject(value)) {
-    let changed = false
-    const entries = Object.entries(value).map(([key, item]) => {
-      const convertedItem = convertDates(item, depth + 1)
-      changed ||= convertedItem !== item
-      return [key, convertedItem] as const
+    let copy: unknown[] | undefined
+    value.forEach((item, index) => {
+      const converted = convertDates(item, depth + 1)
+      if (converted !== item) (copy ??= [...value])[index] = converted
     })
-    // fromEntries defines own properties, so a key such as "__proto__" stays data, never a prototype.
-    return (changed ? Object.fromEntries(entries) : value) as T
+    return (copy ?? value) as T
   }
-  return value
+  if (!isPlainObject(value)) return value
+  let copy: Record<string, unknown> | undefined
+  for (const key of Object.keys(value)) {
+    const item = value[key]
+    const converted = convertDates(item, depth + 1)
+    if (converted === item) continue
+    // Spreading copies "__proto__" as an own key; assigning it would set the copy's prototype instead.
+    copy ??= { ...value }
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: converted, enumerable: true, writable: true })
+    else copy[key] = converted
+  }
+  return (copy ?? value) as T
+}
+
+/** A cheap look at the characters every ISO date-time has ("YYYY-MM-DDTHH:mm"), before the full parse. */
+function looksLikeDateTime(text: string): boolean {
+  return text.length >= 16 && text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45 && text.charCodeAt(10) === 84
 }
