@@ -79,6 +79,13 @@ function seededRandom(seed: number): () => number {
 export class Faults {
   private options: FaultOptions = {}
   private random = seededRandom(Math.floor(Math.random() * 2 ** 32))
+  /** How many requests each kind of fault has hit, so that a test can tell its faults really happened. */
+  readonly injected: Record<'serverError' | 'rateLimited' | 'dropped' | 'malformed', number> = {
+    serverError: 0,
+    rateLimited: 0,
+    dropped: 0,
+    malformed: 0
+  }
 
   constructor(options: FaultOptions = {}) {
     this.set(options)
@@ -111,11 +118,13 @@ export class Faults {
     const burst = this.options.rateLimitBurst
     if (burst && burst.count > 0) {
       burst.count -= 1
+      this.injected.rateLimited++
       const limited = reply(429, 'RateLimitExceeded', 'Rate limit exceeded (sandbox fault)')
       if (burst.retryAfterSeconds !== undefined) limited.headers = { 'retry-after': String(burst.retryAfterSeconds) }
       return limited
     }
     if (this.chance(this.options.serverErrorRate)) {
+      this.injected.serverError++
       return reply(this.options.serverErrorStatus ?? 500, 'GenericError', 'Internal server error (sandbox fault)')
     }
     return undefined
@@ -123,8 +132,14 @@ export class Faults {
 
   /** Whether the reply to a processed request is cut off or corrupted. */
   spoil(): Spoilage | undefined {
-    if (this.chance(this.options.dropConnectionRate)) return 'drop'
-    if (this.chance(this.options.malformedJsonRate)) return 'malform'
+    if (this.chance(this.options.dropConnectionRate)) {
+      this.injected.dropped++
+      return 'drop'
+    }
+    if (this.chance(this.options.malformedJsonRate)) {
+      this.injected.malformed++
+      return 'malform'
+    }
     return undefined
   }
 

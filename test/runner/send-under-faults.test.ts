@@ -81,15 +81,16 @@ function expectNoDuplicateRecords(): void {
 }
 
 describe('send when Iterable fails', () => {
-  it.each<[string, FaultOptions]>([
-    ['20% of requests answered 5xx', { serverErrorRate: 0.2, serverErrorStatus: 503, seed: 7 }],
-    ['a burst of 429s with Retry-After', { rateLimitBurst: { count: 3, retryAfterSeconds: 1 } }],
-    ['a burst of 429s without Retry-After', { rateLimitBurst: { count: 3 } }],
-    ['added latency', { latencyMs: 40 }],
-    ['connections reset halfway through the reply', { dropConnectionRate: 0.2, seed: 8 }],
-    ['malformed JSON replies', { malformedJsonRate: 0.2, seed: 9 }]
-  ])('delivers every event exactly once despite %s', async (_fault, faults) => {
+  it.each<[string, FaultOptions, keyof Sandbox['faults']['injected'] | undefined]>([
+    ['20% of requests answered 5xx', { serverErrorRate: 0.2, serverErrorStatus: 503, seed: 7 }, 'serverError'],
+    ['a burst of 429s with Retry-After', { rateLimitBurst: { count: 3, retryAfterSeconds: 1 } }, 'rateLimited'],
+    ['a burst of 429s without Retry-After', { rateLimitBurst: { count: 3 } }, 'rateLimited'],
+    ['added latency', { latencyMs: 40 }, undefined],
+    ['connections reset halfway through the reply', { dropConnectionRate: 0.2, seed: 8 }, 'dropped'],
+    ['malformed JSON replies', { malformedJsonRate: 0.2, seed: 9 }, 'malformed']
+  ])('delivers every event exactly once despite %s', async (_fault, faults, injected) => {
     const { code, results } = await sendUnder(faults)
+    if (injected) expect(sandbox.faults.injected[injected]).toBeGreaterThan(0)
     expectEveryEventExactlyOnce(results)
     expect(results.filter((result) => result.status !== 'delivered')).toEqual([])
     expect(code).toBe(0)
