@@ -102,3 +102,13 @@ export function eventOf(kind: EventKind, n: number, users = 10_000): SegmentEven
 export function mixedEvent(n: number, users?: number): SegmentEvent {
   return eventOf(MIX[n % MIX.length], n, users)
 }
+
+const BATCHED_MIX = MIX.filter((kind) => kind === 'identify' || kind === 'track')
+
+/**
+ * The n-th event of the realistic mix without its cart updates and orders: only events that travel in
+ * bulk calls, for runs where the single calls' cost would dominate the time and not the question.
+ */
+export function batchedEvent(n: number, users?: number): SegmentEvent {
+  return eventOf(BATCHED_MIX[n % BATCHED_MIX.length], n, users)
+}

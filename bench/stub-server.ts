@@ -1,11 +1,13 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { endpointOf, wireBytes, type EndpointTraffic } from './traffic'
 
 /** A loopback server that answers every request at once as Iterable does on success, and counts what it got. */
 export interface StubServer {
   url: string
-  requests: number
-  bytes: number
+  /** What each endpoint received since the start or the last `clearTraffic`. */
+  traffic(): EndpointTraffic[]
+  clearTraffic(): void
   close(): Promise<void>
 }
 
@@ -15,18 +17,26 @@ const SUCCESS = JSON.stringify({ msg: '', code: 'Success', params: null })
 const BULK_SUCCESS = JSON.stringify({ successCount: 0, failCount: 0, failedUpdates: {} })
 
 export async function startStubServer(): Promise<StubServer> {
-  const stub = { url: '', requests: 0, bytes: 0 } as StubServer
+  const traffic = new Map<string, EndpointTraffic>()
   const server = createServer((request, response) => {
-    request.on('data', (chunk: Buffer) => (stub.bytes += chunk.length))
+    let bodyBytes = 0
+    request.on('data', (chunk: Buffer) => (bodyBytes += chunk.length))
     request.on('end', () => {
-      stub.requests++
+      const endpoint = endpointOf(request)
+      const counted = traffic.get(endpoint) ?? { endpoint, requests: 0, bytes: 0 }
+      counted.requests++
+      counted.bytes += wireBytes(request, bodyBytes)
+      traffic.set(endpoint, counted)
       const bulk = request.url?.endsWith('Bulk') || request.url?.endsWith('bulkUpdate')
       response.writeHead(200, { 'content-type': 'application/json' })
       response.end(bulk ? BULK_SUCCESS : SUCCESS)
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  stub.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  stub.close = () => new Promise<void>((resolve) => server.close(() => resolve()))
-  return stub
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    traffic: () => [...traffic.values()],
+    clearTraffic: () => traffic.clear(),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+  }
 }

@@ -26,6 +26,9 @@ Options:
   --out FILE             write one result line per input event (NDJSON)
   --resume FILE          skip the events a previous results file records as delivered
   --concurrency N        calls to Iterable in flight at once (default: 8)
+  --rate-scale X         pace requests at X times Iterable's documented limits (default: 1): below 1
+                         leaves room for others sending to the project; above 1 only suits a sandbox
+                         started with the same --rate-scale
   -h, --help             show this help
 
 Exit codes: 0 every event delivered (or matching no subscription), 1 some failed or were malformed,
@@ -57,6 +60,8 @@ export type Command =
       outFile?: string
       resumeFile?: string
       concurrency: number
+      /** Multiplies the documented rate limits requests are paced at; the tuning's when absent. */
+      rateScale?: number
     }
 
 const OPTIONS = {
@@ -69,6 +74,7 @@ const OPTIONS = {
   out: { type: 'string' },
   resume: { type: 'string' },
   concurrency: { type: 'string' },
+  'rate-scale': { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 } as const
 
@@ -76,7 +82,7 @@ type OptionName = keyof typeof OPTIONS
 
 const TARGET_OPTIONS: OptionName[] = ['api-key', 'region', 'sandbox', 'sandbox-url', 'project-type']
 const ALLOWED: Record<Exclude<Command['name'], 'help'>, OptionName[]> = {
-  send: [...TARGET_OPTIONS, 'subscriptions', 'out', 'resume', 'concurrency'],
+  send: [...TARGET_OPTIONS, 'subscriptions', 'out', 'resume', 'concurrency', 'rate-scale'],
   check: TARGET_OPTIONS,
   demo: []
 }
@@ -133,6 +139,15 @@ function concurrency(text: string | undefined): number {
   return value
 }
 
+function rateScale(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined
+  const value = Number(text)
+  if (!text.trim() || !Number.isFinite(value) || value <= 0) {
+    throw new UsageError(`--rate-scale must be a number above 0, not ${text}`)
+  }
+  return value
+}
+
 /** The command a command line asks for, or a UsageError saying what is wrong with it. */
 export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true }>>
@@ -166,6 +181,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv): Command {
     subscriptionsFile,
     outFile,
     resumeFile,
-    concurrency: concurrency(values.concurrency)
+    concurrency: concurrency(values.concurrency),
+    rateScale: rateScale(values['rate-scale'])
   }
 }

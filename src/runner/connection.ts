@@ -12,6 +12,8 @@ export interface Connection {
   settings: Settings
   /** Where events go, for people to read. */
   description: string
+  /** Spaces the destination's requests at Iterable's rate limits. */
+  pacer: RequestPacer
   /** The embedded sandbox, when events go there. */
   sandbox?: Sandbox
   close(): Promise<void>
@@ -39,6 +41,17 @@ function withRequestTimeout(
   return { ...destinationDefinition, extendRequest: (data) => ({ ...extendRequest?.(data), timeout: timeoutMs }) }
 }
 
+/**
+ * actions-core's runtime for a definition, without its record of responses: `Destination` keeps every
+ * response it receives, for its test helpers, which over a run of millions of events holds gigabytes
+ * (and makes the garbage collector work ever harder). Nothing here reads them.
+ */
+function runtimeFor(destinationDefinition: typeof definition): Destination<Settings> {
+  const destination = new Destination(destinationDefinition)
+  Object.defineProperty(destination, 'responses', { get: () => [] })
+  return destination
+}
+
 /** The sandbox accepts any key; a fixed one keeps the user's key away from it. */
 const SANDBOX_API_KEY = 'sandbox'
 
@@ -64,16 +77,18 @@ export async function connect(target: Target, tuning: ConnectionTuning): Promise
     })
   if (target.sandboxUrl) {
     return {
-      destination: new Destination(pace(pointDestinationAt(definition, target.sandboxUrl))),
+      destination: runtimeFor(pace(pointDestinationAt(definition, target.sandboxUrl))),
       settings: { apiKey: target.apiKey ?? SANDBOX_API_KEY, dataCenterLocation: target.region },
+      pacer,
       description: `the Iterable sandbox at ${target.sandboxUrl}`,
       close: async () => {}
     }
   }
   if (target.apiKey && !target.sandbox) {
     return {
-      destination: new Destination(pace(definition)),
+      destination: runtimeFor(pace(definition)),
       settings: { apiKey: target.apiKey, dataCenterLocation: target.region },
+      pacer,
       description: `Iterable (${REGION_LABELS[target.region]} data center)`,
       close: async () => {}
     }
@@ -84,8 +99,9 @@ export async function connect(target: Target, tuning: ConnectionTuning): Promise
     rateScale: tuning.rateScale
   })
   return {
-    destination: new Destination(pace(pointDestinationAt(definition, sandbox.url))),
+    destination: runtimeFor(pace(pointDestinationAt(definition, sandbox.url))),
     settings: { apiKey: SANDBOX_API_KEY, dataCenterLocation: target.region },
+    pacer,
     description: `the embedded Iterable sandbox (${PROJECT_LABELS[sandbox.projectType]} project at ${sandbox.url})`,
     sandbox,
     close: () => sandbox.close()

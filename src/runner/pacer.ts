@@ -31,14 +31,28 @@ export class RequestPacer {
     this.limits = documentedLimits(scale)
   }
 
-  /** Resolves when a request to `method` `pathname` may be sent. */
+  /** Resolves when a request to `method` `pathname` may be sent, and takes that turn. */
   async wait(method: string, pathname: string): Promise<void> {
-    const limit = this.limits.find((candidate) => candidate.method === method && candidate.pattern.test(pathname))
+    const limit = this.limitOf(method, pathname)
     if (!limit) return
-    const now = performance.now()
-    const slot = Math.max(now, this.nextSlot.get(limit) ?? now)
+    const slot = Math.max(performance.now(), this.nextSlot.get(limit) ?? 0)
     this.nextSlot.set(limit, slot + limit.interval)
-    // Timers may fire up to a millisecond early by this clock; wait until the slot has truly come.
-    for (let wait = slot - now; wait > 0; wait = slot - performance.now()) await sleep(Math.ceil(wait))
+    await until(slot)
   }
+
+  /** Resolves when a request to `method` `pathname` could be sent at once; unlike `wait`, takes no turn. */
+  async whenFree(method: string, pathname: string): Promise<void> {
+    const limit = this.limitOf(method, pathname)
+    if (limit) await until(this.nextSlot.get(limit) ?? 0)
+  }
+
+  private limitOf(method: string, pathname: string): Limit | undefined {
+    return this.limits.find((candidate) => candidate.method === method && candidate.pattern.test(pathname))
+  }
+}
+
+/** Resolves at `time` by performance.now(). */
+async function until(time: number): Promise<void> {
+  // Timers may fire up to a millisecond early by this clock; wait until the time has truly come.
+  for (let wait = time - performance.now(); wait > 0; wait = time - performance.now()) await sleep(Math.ceil(wait))
 }

@@ -16,55 +16,129 @@ export interface Call {
   deliveries: Delivery[]
 }
 
-/** Calls that must run one after another, in order. */
-export type Lane = Call[]
+/** Makes a call; resolves once its deliveries have their outcomes, and never rejects. */
+export type SendCall = (call: Call) => Promise<void>
 
-/** Lanes that may run at the same time; a step starts when the previous one has finished. */
-export type Step = Lane[]
+/** Resolves when a call for `route` would go out at once rather than wait for its turn at Iterable's rate limit. */
+export type TurnOf = (route: Route) => Promise<void>
 
-/**
- * Orders deliveries into steps so that each user's deliveries happen in input order while everything
- * else runs together. A delivery goes one step after its user's previous delivery, except that it
- * joins that delivery's step when both go to the same batching subscription: they then travel in the
- * same lane of batches, in input order. Within a step, a batching subscription's deliveries form one
- * lane of batches of up to its batch size; every other delivery is a lane of its own.
- */
-export function planSteps(deliveries: readonly Delivery[]): Step[] {
-  const latest = new Map<string, { step: number; routeIndex: number }>()
-  const byStep: Delivery[][] = []
-  for (const delivery of deliveries) {
-    const batching = delivery.route.batchSize > 0
-    let step = 0
-    for (const key of delivery.userKeys) {
-      const previous = latest.get(key)
-      if (!previous) continue
-      const sameBatchLane = batching && previous.routeIndex === delivery.route.index
-      step = Math.max(step, sameBatchLane ? previous.step : previous.step + 1)
-    }
-    for (const key of delivery.userKeys) latest.set(key, { step, routeIndex: delivery.route.index })
-    ;(byStep[step] ??= []).push(delivery)
-  }
-  return byStep.map(toLanes)
+/** A delivery given to the dispatcher: when it joined its subscription's queue, and when its call ended. */
+interface Tracked {
+  delivery: Delivery
+  queued: Promise<void>
+  done: Promise<void>
+  markQueued(): void
+  markDone(): void
 }
 
-function toLanes(deliveries: Delivery[]): Step {
-  const batchLanes = new Map<number, Lane>()
-  const lanes: Lane[] = []
-  for (const delivery of deliveries) {
-    const { route } = delivery
-    if (route.batchSize === 0) {
-      lanes.push([{ route, deliveries: [delivery] }])
-      continue
+function tracked(delivery: Delivery): Tracked {
+  let markQueued = () => {}
+  let markDone = () => {}
+  const queued = new Promise<void>((resolve) => (markQueued = resolve))
+  const done = new Promise<void>((resolve) => (markDone = resolve))
+  return { delivery, queued, done, markQueued, markDone }
+}
+
+/** A batching subscription's deliveries, sent in input order one batch at a time. */
+interface BatchLane {
+  route: Route
+  waiting: Tracked[]
+  busy: boolean
+  pumpScheduled: boolean
+}
+
+/**
+ * Sends deliveries as they come, as soon as each user's order allows: a delivery waits until its user's
+ * previous delivery has been made, except that it queues right behind it when both go to the same
+ * batching subscription, whose batches go one after another in input order. Different users' deliveries
+ * never wait for each other, so a batching subscription keeps sending while other users' single calls
+ * and retries are under way.
+ *
+ * A batching subscription sends a batch once it has a full one, or, with `mayFlush` set, whatever it
+ * has: the caller sets it when no more deliveries will come for now (the input ended, or as much is in
+ * flight as it allows), so batches are as full as the input makes them. A batch that is not full is
+ * made up only when `turnOf` says it could go out at once: deliveries that arrive while its
+ * subscription waits for its turn at the rate limit still join it, instead of waiting a turn more.
+ */
+export class Dispatcher {
+  /** The latest delivery of each user key whose call has not ended. */
+  private readonly latest = new Map<string, Tracked>()
+  private readonly lanes = new Map<Route, BatchLane>()
+  private flushing = false
+
+  constructor(
+    private readonly send: SendCall,
+    private readonly turnOf: TurnOf = async () => {}
+  ) {}
+
+  add(delivery: Delivery): void {
+    const entry = tracked(delivery)
+    const batching = delivery.route.batchSize > 0
+    const before = new Set<Tracked>()
+    for (const key of delivery.userKeys) {
+      const previous = this.latest.get(key)
+      if (previous) before.add(previous)
+      this.latest.set(key, entry)
     }
-    let lane = batchLanes.get(route.index)
-    if (!lane) {
-      lane = []
-      batchLanes.set(route.index, lane)
-      lanes.push(lane)
-    }
-    const open = lane[lane.length - 1]
-    if (open && open.deliveries.length < route.batchSize) open.deliveries.push(delivery)
-    else lane.push({ route, deliveries: [delivery] })
+    void entry.done.then(() => {
+      for (const key of delivery.userKeys) if (this.latest.get(key) === entry) this.latest.delete(key)
+    })
+    if (before.size === 0) return this.enqueue(entry)
+    const ready = [...before].map((previous) =>
+      batching && previous.delivery.route === delivery.route ? previous.queued : previous.done
+    )
+    void Promise.all(ready).then(() => this.enqueue(entry))
   }
-  return lanes
+
+  /** Lets batching subscriptions send batches that are not full, or asks them to wait for full ones again. */
+  set mayFlush(value: boolean) {
+    if (value === this.flushing) return
+    this.flushing = value
+    if (value) for (const lane of this.lanes.values()) this.pump(lane)
+  }
+
+  private enqueue(entry: Tracked): void {
+    entry.markQueued()
+    const { route } = entry.delivery
+    if (route.batchSize === 0) return void this.call(route, [entry])
+    let lane = this.lanes.get(route)
+    if (!lane) {
+      lane = { route, waiting: [], busy: false, pumpScheduled: false }
+      this.lanes.set(route, lane)
+    }
+    lane.waiting.push(entry)
+    this.schedulePump(lane)
+  }
+
+  /**
+   * Pumps once the current burst of deliveries is queued: the end of a call releases its users' next
+   * deliveries one promise reaction at a time, and a batch sent at the first of them would leave the
+   * rest for the next.
+   */
+  private schedulePump(lane: BatchLane): void {
+    if (lane.pumpScheduled) return
+    lane.pumpScheduled = true
+    setImmediate(() => {
+      lane.pumpScheduled = false
+      this.pump(lane)
+    })
+  }
+
+  private pump(lane: BatchLane): void {
+    const { route, waiting } = lane
+    const full = waiting.length >= route.batchSize
+    if (lane.busy || waiting.length === 0 || (!full && !this.flushing)) return
+    lane.busy = true
+    void (full ? Promise.resolve() : this.turnOf(route))
+      .then(() => this.call(route, waiting.splice(0, route.batchSize)))
+      .then(() => {
+        lane.busy = false
+        this.schedulePump(lane)
+      })
+  }
+
+  private async call(route: Route, entries: Tracked[]): Promise<void> {
+    await this.send({ route, deliveries: entries.map((entry) => entry.delivery) })
+    for (const entry of entries) entry.markDone()
+  }
 }

@@ -1,6 +1,7 @@
 import type { SegmentEvent } from '@segment/actions-core'
 import { runCall, type CallContext, type DeliveryResult } from './calls'
-import { planSteps, type Delivery } from './plan'
+import type { RequestPacer } from './pacer'
+import { Dispatcher, type Delivery } from './plan'
 import { messageIdOf, type InputEvent, type MalformedRecord } from './records'
 import type { PreviouslyDelivered } from './resume'
 import { routesFor, type Route } from './subscriptions'
@@ -37,10 +38,15 @@ export type RunnerInput = InputEvent | MalformedRecord | PreviouslyDelivered
 export interface RunnerOptions {
   routes: Route[]
   context: CallContext
-  /** Records delivered together: larger windows make fuller batches and hold more in memory. */
+  /**
+   * Records read ahead of the oldest one not yet answered: more makes fuller batches when some users'
+   * deliveries wait, and holds more in memory.
+   */
   windowSize: number
   /** Called as each record's outcome is known, in no particular order. */
   onSettled?: (outcome: EventOutcome) => void
+  /** The pacer the destination's requests wait for: a batch that is not full is made up when its endpoint is free. */
+  pacer?: RequestPacer
 }
 
 function deliveryOutcome(action: string, result: DeliveryResult): DeliveryOutcome {
@@ -93,73 +99,93 @@ function skippedOutcome({ line, event }: InputEvent): EventOutcome {
   }
 }
 
-/** Where a delivery's outcome goes: its record, and its place among that record's subscriptions. */
-interface Slot {
-  item: number
-  position: number
+/** A record read and not yet answered; it has its outcome once every subscription it matched has had its say. */
+interface InFlight {
+  outcome?: EventOutcome
+}
+
+/** An event whose deliveries are under way: what those already made came to, and how many remain. */
+interface Unsettled {
+  record: InFlight
+  outcomes: DeliveryOutcome[]
+  remaining: number
 }
 
 /**
- * Delivers one window of records and answers their outcomes in input order. Deliveries run in the
- * steps `planSteps` orders them in; an event settles when all its subscriptions have.
- */
-async function deliverWindow(items: RunnerInput[], options: RunnerOptions): Promise<EventOutcome[]> {
-  const outcomes: EventOutcome[] = new Array(items.length)
-  const settle = (item: number, outcome: EventOutcome) => {
-    outcomes[item] = outcome
-    options.onSettled?.(outcome)
-  }
-  const deliveries: Delivery[] = []
-  const slots = new Map<Delivery, Slot>()
-  const pending = new Map<number, { outcomes: DeliveryOutcome[]; remaining: number }>()
-  items.forEach((item, index) => {
-    if ('problem' in item || 'previous' in item) return settle(index, outcomeWithoutCall(item))
-    const routes = routesFor(item.event, options.routes)
-    if (routes.length === 0) return settle(index, skippedOutcome(item))
-    const { line, event } = item
-    const userKeys = userKeysOf(event)
-    pending.set(index, { outcomes: new Array(routes.length), remaining: routes.length })
-    routes.forEach((route, position) => {
-      const delivery = { line, event, route, userKeys }
-      deliveries.push(delivery)
-      slots.set(delivery, { item: index, position })
-    })
-  })
-
-  for (const step of planSteps(deliveries)) {
-    await Promise.all(
-      step.map(async (lane) => {
-        for (const call of lane) {
-          const results = await runCall(call, options.context)
-          call.deliveries.forEach((delivery, index) => {
-            const { item, position } = slots.get(delivery)!
-            const event = pending.get(item)!
-            event.outcomes[position] = deliveryOutcome(delivery.route.subscription.partnerAction, results[index])
-            if (--event.remaining === 0) settle(item, eventOutcome(delivery.line, delivery.event, event.outcomes))
-          })
-        }
-      })
-    )
-  }
-  return outcomes
-}
-
-/**
- * Delivers records as they are read, a window at a time, and yields one outcome per record in
- * input order. Each window finishes before the next starts, so a user's order holds across windows
- * too, and memory holds one window whatever the input size.
+ * Delivers records as they are read and yields one outcome per record, in input order. Deliveries go
+ * out as soon as each user's order allows (see `Dispatcher`); at most `windowSize` records are read
+ * ahead of the oldest one not yet answered, so memory stays bounded whatever the input size.
  */
 export async function* deliverEvents(
   input: AsyncIterable<RunnerInput>,
   options: RunnerOptions
 ): AsyncGenerator<EventOutcome> {
-  let window: RunnerInput[] = []
-  for await (const item of input) {
-    window.push(item)
-    if (window.length >= options.windowSize) {
-      yield* await deliverWindow(window, options)
-      window = []
+  const unanswered: InFlight[] = []
+  const places = new Map<Delivery, { event: Unsettled; position: number }>()
+  /** The request each subscription's latest call made: the endpoint its next batch most likely goes to. */
+  const lastRequest = new Map<Route, string>()
+  let failure: { error: unknown } | undefined
+  let wake = () => {}
+  const settle = (record: InFlight, outcome: EventOutcome) => {
+    record.outcome = outcome
+    options.onSettled?.(outcome)
+  }
+  const turnOf = async (route: Route) => {
+    const [method, pathname] = lastRequest.get(route)?.split(' ') ?? []
+    if (options.pacer && method && pathname) await options.pacer.whenFree(method, pathname)
+  }
+  const dispatcher = new Dispatcher(async (call) => {
+    try {
+      const results = await runCall(call, options.context)
+      const made = results.find((result) => result.requests.length > 0)?.requests
+      if (made) lastRequest.set(call.route, made[made.length - 1])
+      call.deliveries.forEach((delivery, index) => {
+        const { event, position } = places.get(delivery)!
+        places.delete(delivery)
+        event.outcomes[position] = deliveryOutcome(delivery.route.subscription.partnerAction, results[index])
+        if (--event.remaining === 0) settle(event.record, eventOutcome(delivery.line, delivery.event, event.outcomes))
+      })
+    } catch (error) {
+      failure ??= { error }
+    }
+    wake()
+  }, turnOf)
+
+  const start = (item: RunnerInput): InFlight => {
+    const record: InFlight = {}
+    if ('problem' in item || 'previous' in item) {
+      settle(record, outcomeWithoutCall(item))
+      return record
+    }
+    const routes = routesFor(item.event, options.routes)
+    if (routes.length === 0) {
+      settle(record, skippedOutcome(item))
+      return record
+    }
+    const { line, event } = item
+    const userKeys = userKeysOf(event)
+    const unsettled: Unsettled = { record, outcomes: new Array(routes.length), remaining: routes.length }
+    routes.forEach((route, position) => {
+      const delivery = { line, event, route, userKeys }
+      places.set(delivery, { event: unsettled, position })
+      dispatcher.add(delivery)
+    })
+    return record
+  }
+
+  const reader = input[Symbol.asyncIterator]()
+  let inputEnded = false
+  for (;;) {
+    if (failure) throw failure.error
+    while (unanswered[0]?.outcome) yield unanswered.shift()!.outcome!
+    if (inputEnded && unanswered.length === 0) return
+    const full = unanswered.length >= options.windowSize
+    dispatcher.mayFlush = inputEnded || full
+    if (inputEnded || full) await new Promise<void>((resolve) => (wake = resolve))
+    else {
+      const next = await reader.next()
+      if (next.done) inputEnded = true
+      else unanswered.push(start(next.value))
     }
   }
-  if (window.length > 0) yield* await deliverWindow(window, options)
 }

@@ -66,7 +66,10 @@ export async function send(
     reporter.progress(stats)
   }
 
-  const connection = await connect(command.target, tuning).catch(async (error: unknown) => {
+  const connection = await connect(command.target, {
+    ...tuning,
+    rateScale: command.rateScale ?? tuning.rateScale
+  }).catch(async (error: unknown) => {
     await writer?.close()
     throw error
   })
@@ -84,7 +87,8 @@ export async function send(
       routes,
       context,
       windowSize: tuning.windowSize,
-      onSettled
+      onSettled,
+      pacer: connection.pacer
     })
     for await (const outcome of outcomes) {
       tally.add(outcome)

@@ -28,6 +28,11 @@ describe('the command line', () => {
     expect(() => parseCommand(argv, {})).toThrow(message)
   })
 
+  it('reads --rate-scale, which multiplies the limits requests are paced at', () => {
+    expect(parseCommand(['send', '--rate-scale', '0.25'], {})).toMatchObject({ name: 'send', rateScale: 0.25 })
+    expect(parseCommand(['send'], {})).toMatchObject({ rateScale: undefined })
+  })
+
   it('reads stdin when send has no file', () => {
     expect(parseCommand(['send'], {})).toMatchObject({ name: 'send', input: '-' })
   })
@@ -49,7 +54,10 @@ describe('the command line', () => {
     [['send', 'a.ndjson', 'b.ndjson'], 'unexpected argument b.ndjson'],
     [['check', '--out', 'r.ndjson'], 'check does not take --out'],
     [['send', '--out', 'r.ndjson', '--resume', './r.ndjson'], '--out must name another file than --resume'],
-    [['send', '--api-key', ' '], '--api-key is empty']
+    [['send', '--api-key', ' '], '--api-key is empty'],
+    [['send', '--rate-scale', '0'], '--rate-scale must be a number above 0, not 0'],
+    [['send', '--rate-scale', 'fast'], '--rate-scale must be a number above 0, not fast'],
+    [['check', '--rate-scale', '2'], 'check does not take --rate-scale']
   ])('refuses %j: %s', (argv, message) => {
     expect(() => parseCommand(argv, {})).toThrow(UsageError)
     expect(() => parseCommand(argv, {})).toThrow(message)

@@ -84,6 +84,13 @@ describe('ordering', () => {
     expect(requests).toEqual(new Set(['POST /api/users/bulkUpdate', 'POST /api/events/trackBulk']))
   })
 
+  it('keeps no response once its call is over, so memory stays flat however many events go', async () => {
+    await open()
+    const users = Array.from({ length: 20 }, (_user, index) => `u-${index}`)
+    await deliver([...users.map((userId) => identify(userId, { email: `${userId}@example.com` })), cartUpdate('u-1')])
+    expect(connection.destination.responses).toEqual([])
+  })
+
   it('answers one outcome per event, in input order', async () => {
     await open()
     const outcomes = await deliver(

@@ -33,3 +33,24 @@ describe('pacing requests to Iterable', () => {
     expect(times[2]).toBeGreaterThanOrEqual(2)
   })
 })
+
+describe('knowing when an endpoint is free', () => {
+  it('resolves once the next request to the endpoint could go, without taking that turn', async () => {
+    const pacer = new RequestPacer(10)
+    const started = performance.now()
+    await pacer.wait('POST', '/api/users/bulkUpdate')
+    await pacer.whenFree('POST', '/api/users/bulkUpdate')
+    // One request every 20 ms: free again 20 ms after the first.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(19)
+    const [next] = await timesOf(pacer, 'POST', '/api/users/bulkUpdate', 1)
+    expect(next).toBeLessThan(15)
+  })
+
+  it('resolves at once for an endpoint nothing has been sent to, or without a documented limit', async () => {
+    const pacer = new RequestPacer()
+    const started = performance.now()
+    await pacer.whenFree('POST', '/api/events/trackBulk')
+    await pacer.whenFree('POST', '/api/commerce/updateCart')
+    expect(performance.now() - started).toBeLessThan(15)
+  })
+})
