@@ -39,6 +39,16 @@ interface Entry {
 /** Runs a batch for one action and returns its multistatus array. */
 type RunBatch = (action: BatchAction, events: SegmentEvent[], mapping?: JSONObject, region?: Region) => Promise<Entry[]>
 
+/** The entry of the n-th event Iterable rejected inside a 200 bulk reply. */
+const rejectedEntryOf = (sent: unknown[], reply: unknown) => (n: number, status: number, errormessage: string) => ({
+  status,
+  errortype: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST',
+  errormessage,
+  errorreporter: 'DESTINATION',
+  sent: sent[n],
+  body: reply
+})
+
 const viaTestBatchAction: RunBatch = async (action, events, mapping = {}, region = 'united_states') => {
   const destination = createTestIntegration(definition)
   await destination.testBatchAction(action, {
@@ -261,14 +271,7 @@ describe.each([
 
       expectEveryBodyConforms(PATH, calls)
       const sent = calls[0].body.events ?? []
-      const rejected = (n: number, status: number, errormessage: string) => ({
-        status,
-        errortype: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST',
-        errormessage,
-        errorreporter: 'DESTINATION',
-        sent: sent[n],
-        body: reply
-      })
+      const rejected = rejectedEntryOf(sent, reply)
       expect(entries).toEqual([
         { status: 200, sent: sent[0], body: reply },
         rejected(1, 400, 'Iterable rejected this user: invalid email typo@gmial.con'),
@@ -570,14 +573,7 @@ describe.each([
       expectEveryBodyConforms(PATH, calls)
       const sent = calls[0].body.users ?? []
       expect(sent).toHaveLength(14)
-      const rejected = (n: number, status: number, errormessage: string) => ({
-        status,
-        errortype: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST',
-        errormessage,
-        errorreporter: 'DESTINATION',
-        sent: sent[n],
-        body: reply
-      })
+      const rejected = rejectedEntryOf(sent, reply)
       expect(entries).toEqual([
         { status: 200, sent: sent[0], body: reply },
         rejected(1, 400, 'Iterable rejected this user: invalid email typo@gmial.con'),
