@@ -61,8 +61,9 @@ function statusForCode(code: string): number {
   }
 }
 
+/** 408, 429 and 5xx say "not now": the same request may well succeed later. Nothing else will. */
 export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500
+  return status === 408 || status === 429 || (status >= 500 && status <= 599)
 }
 
 const CONFLICT_EXPLANATIONS: Record<string, string> = {

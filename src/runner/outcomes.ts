@@ -1,5 +1,5 @@
 import { RetryableError, type Result } from '@segment/actions-core'
-import { isRetryableStatus } from './retry'
+import { isRetryableStatus } from '../iterable/errors'
 
 /** What became of one event at one subscription, after one try. */
 export type Attempt =

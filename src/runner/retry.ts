@@ -10,11 +10,6 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 6, baseDelayMs: 500, maxDelayMs: 30_000 }
 
-/** 408, 429 and 5xx say "not now": the same request may well succeed later. Nothing else will. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || (status >= 500 && status <= 599)
-}
-
 /**
  * Milliseconds to wait after the `attempt`-th try failed: exponential backoff with jitter (so that
  * retries of many events spread out), and never less than the Retry-After Iterable sent.

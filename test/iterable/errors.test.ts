@@ -186,3 +186,10 @@ describe('replyCode', () => {
     expect(replyCode(null)).toBeUndefined()
   })
 })
+
+describe('isRetryableStatus', () => {
+  it('is true for 408, 429 and 5xx, nothing else', () => {
+    expect([408, 429, 500, 503, 599].every(isRetryableStatus)).toBe(true)
+    expect([200, 400, 401, 403, 404, 409, 413, 600].some(isRetryableStatus)).toBe(false)
+  })
+})

@@ -1,7 +1,7 @@
 import { InvalidAuthenticationError, IntegrationError, PayloadValidationError } from '@segment/actions-core'
 import { IterableRetryableError } from '../../src/iterable/errors'
 import { attemptOfEntry, attemptOfError } from '../../src/runner/outcomes'
-import { delayBeforeRetry, isRetryableStatus, type RetryPolicy } from '../../src/runner/retry'
+import { delayBeforeRetry, type RetryPolicy } from '../../src/runner/retry'
 
 const policy: RetryPolicy = { attempts: 6, baseDelayMs: 100, maxDelayMs: 1000 }
 
@@ -22,11 +22,6 @@ describe('backoff', () => {
 })
 
 describe('what is retried', () => {
-  it('is 408, 429 and 5xx, nothing else', () => {
-    expect([408, 429, 500, 503, 599].every(isRetryableStatus)).toBe(true)
-    expect([200, 400, 401, 403, 404, 409, 413].some(isRetryableStatus)).toBe(false)
-  })
-
   it('is a RetryableError, with the wait Iterable asked for', () => {
     expect(attemptOfError(new IterableRetryableError('slow down', 429, 3))).toEqual({
       delivered: false,
