@@ -1,4 +1,5 @@
 /** What Iterable's read endpoints show of stored profiles and events. */
+import { toIterableDate } from '../iterable/dates'
 import type { DataFields } from './data-fields'
 import type { Profile, StoredEvent } from './directory'
 
@@ -20,10 +21,7 @@ export interface EventView {
 }
 
 /** Iterable's date format, `YYYY-MM-DD HH:mm:ss +00:00`. */
-export function iterableDate(epochMilliseconds: number): string {
-  const iso = new Date(epochMilliseconds).toISOString()
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +00:00`
-}
+const iterableDate = (epochMilliseconds: number) => toIterableDate(new Date(epochMilliseconds))
 
 function identifiers(profile: Profile): { email?: string; userId?: string } {
   return {
