@@ -7,6 +7,12 @@ import type { ExampleEvent } from './api-types'
 
 const ada = { email: 'ada@example.com' }
 
+/** What Ada puts in her cart, then orders. */
+const cartProducts = [
+  { product_id: 'sku-lamp', sku: 'LAMP-01', name: 'Desk Lamp', price: 39.5, quantity: 1, category: 'Home' },
+  { product_id: 'sku-ink', sku: 'INK-03', name: 'Ink Set', price: 12, quantity: 2, category: 'Stationery' }
+]
+
 export const EXAMPLES: ExampleEvent[] = [
   {
     name: 'Identify',
@@ -47,10 +53,7 @@ export const EXAMPLES: ExampleEvent[] = [
       userId: 'user-42',
       properties: {
         cart_id: 'cart-7',
-        products: [
-          { product_id: 'sku-lamp', sku: 'LAMP-01', name: 'Desk Lamp', price: 39.5, quantity: 1, category: 'Home' },
-          { product_id: 'sku-ink', sku: 'INK-03', name: 'Ink Set', price: 12, quantity: 2, category: 'Stationery' }
-        ]
+        products: cartProducts
       },
       context: { traits: ada }
     }
@@ -67,10 +70,7 @@ export const EXAMPLES: ExampleEvent[] = [
         order_id: 'order-1843',
         total: 63.5,
         currency: 'USD',
-        products: [
-          { product_id: 'sku-lamp', sku: 'LAMP-01', name: 'Desk Lamp', price: 39.5, quantity: 1, category: 'Home' },
-          { product_id: 'sku-ink', sku: 'INK-03', name: 'Ink Set', price: 12, quantity: 2, category: 'Stationery' }
-        ]
+        products: cartProducts
       },
       context: { traits: ada }
     }
